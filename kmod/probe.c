@@ -91,8 +91,8 @@ static int nd_krp_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 static int nd_krp_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct nd_krp *k = container_of(get_kretprobe(ri), struct nd_krp, krp);
+	/* The skb seen at entry may be freed by now: never hand it over. */
 	struct nd_hit hit = {
-		.skb = (struct sk_buff *)*(unsigned long *)ri->data,
 		.reason = (u32)regs_return_value(regs),
 		.has_reason = true,
 	};
