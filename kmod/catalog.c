@@ -139,6 +139,7 @@ int nd_catalog_init(void)
 
 		INIT_LIST_HEAD(&pt->subs);
 		pt->active = -1;
+		pt->last = -1;
 		pt->state = NETDIAG_PROBE_UNKNOWN;
 		pt->hits = alloc_percpu(u64);
 		if (!pt->hits) {

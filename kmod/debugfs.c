@@ -26,7 +26,8 @@ static const char *nd_hook_str(struct nd_point *pt)
 {
 	static const char *const n[] = { "-", "tracepoint", "kprobe",
 					 "kretprobe", "ftrace" };
-	u8 k = pt->active >= 0 ? pt->defs[pt->active].kind : 0;
+	int d = pt->active >= 0 ? pt->active : pt->last;
+	u8 k = d >= 0 ? pt->defs[d].kind : 0;
 
 	return k < ARRAY_SIZE(n) ? n[k] : "?";
 }

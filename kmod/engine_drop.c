@@ -17,6 +17,7 @@
 #include <net/genetlink.h>
 #include <net/dropreason.h>
 #include "netdiag.h"
+#include "normal.h"
 
 struct nd_drop_key {
 	u32 stack_id;
@@ -183,6 +184,11 @@ static void nd_drop_hit(struct nd_sub *sub, const struct nd_hit *hit)
 		nd_stat_inc(s, ND_ST_PARSE_ERRORS);
 	if (!nd_filter_pkt(&s->filter, &pkt))
 		return;
+	if (!(s->flags & NETDIAG_F_INCLUDE_NORMAL) &&
+	    nd_normal_free(hit->location, hit->has_reason, hit->reason, &pkt)) {
+		nd_stat_inc(s, ND_ST_NORMAL_FREES);
+		return;
+	}
 	nd_stat_inc(s, ND_ST_MATCHED);
 
 	if (d->watch) {

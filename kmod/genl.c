@@ -255,7 +255,8 @@ int nd_genl_put_point(struct sk_buff *msg, int attr, struct nd_point *pt,
 		      u64 session_hits, bool with_session_hits)
 {
 	struct nlattr *nest = nla_nest_start(msg, attr);
-	u8 kind = pt->active >= 0 ? pt->defs[pt->active].kind :
+	int d = pt->active >= 0 ? pt->active : pt->last;
+	u8 kind = d >= 0 ? pt->defs[d].kind :
 		  (pt->ndefs ? pt->defs[0].kind : NETDIAG_HOOK_NONE);
 
 	if (!nest)

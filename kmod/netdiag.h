@@ -69,6 +69,7 @@ struct nd_point {
 	struct list_head subs;
 	unsigned int nsubs;
 	int active;			/* index into defs of the armed hook, -1 */
+	int last;			/* the hook that worked last, -1 */
 	u8 state;			/* enum netdiag_probe_state */
 	char why[128];
 	char symbol[64];		/* resolved symbol (with clone suffix) */
@@ -111,6 +112,7 @@ enum nd_stat {
 	ND_ST_PARSE_ERRORS = NETDIAG_STAT_A_PARSE_ERRORS,
 	ND_ST_STACK_FAILED = NETDIAG_STAT_A_STACK_FAILED,
 	ND_ST_EVENTS_LOST = NETDIAG_STAT_A_EVENTS_LOST,
+	ND_ST_NORMAL_FREES = NETDIAG_STAT_A_NORMAL_FREES,
 	ND_ST_MAX = NETDIAG_STAT_A_MAX + 1,
 };
 

@@ -290,6 +290,7 @@ static int nd_point_arm(struct nd_point *pt)
 		}
 		if (!err) {
 			pt->active = i;
+			pt->last = i;
 			pt->state = NETDIAG_PROBE_ATTACHED;
 			pt->missed_base = 0;
 			return 0;

@@ -395,6 +395,7 @@ static const char *const nd_stat_names[ND_ST_MAX] = {
 	[ND_ST_PARSE_ERRORS] = "parse_errors",
 	[ND_ST_STACK_FAILED] = "stack_failed",
 	[ND_ST_EVENTS_LOST] = "events_lost",
+	[ND_ST_NORMAL_FREES] = "normal_frees",
 };
 
 static u64 nd_session_missed(struct nd_session *s)

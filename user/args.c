@@ -53,7 +53,8 @@ static const struct nd_optdef nd_optdefs[] = {
 	{ "rate", 0, 1, OG_WATCH, O_RATE, "N", "at most N events per second; the rest are counted as suppressed (default 1000)" },
 	{ "count", 'c', 1, OG_WATCH, O_COUNT, "N", "stop after N events" },
 	{ "verbose", 'v', 0, OG_WATCH, O_VERBOSE, NULL, "print every header field" },
-	{ "disable-normal-filter", 0, 0, OG_WATCH, O_NORMAL, NULL, "accepted for eth_drop compatibility: netdiag never sees normal frees" },
+	{ "include-normal", 0, 0, OG_NORMAL, O_NORMAL, NULL, "also count frees that are not drops (kernel quirks; counted as normal_frees otherwise)" },
+	{ "disable-normal-filter", 0, 0, OG_NORMAL, O_NORMAL, NULL, NULL },
 	{ "point", 'P', 1, OG_POINTS, O_POINT, "NAME", "catalog probe point (repeatable, up to 8; see 'ndctl probes')" },
 };
 
@@ -368,6 +369,7 @@ int opts_parse(struct nd_opts *o, int argc, char **argv, unsigned int groups,
 			o->verbose = true;
 			break;
 		case O_NORMAL:
+			o->include_normal = true;
 			break;
 		case O_POINT:
 			if (o->npoints >= NETDIAG_MAX_POINTS)

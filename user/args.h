@@ -19,6 +19,7 @@ enum nd_optgroup {
 	OG_WATCH	= 1 << 4,	/* --rate --count ... */
 	OG_STACK	= 1 << 5,	/* --no-stack-trace */
 	OG_POINTS	= 1 << 6,	/* --point */
+	OG_NORMAL	= 1 << 7,	/* --include-normal */
 };
 
 struct nd_opts {
@@ -43,6 +44,7 @@ struct nd_opts {
 	uint32_t group_by;
 	uint32_t max_entries, max_stacks;	/* 0: module default */
 	bool no_stack;
+	bool include_normal;
 	/* watch */
 	uint32_t rate;
 	long count;			/* stop after N events, 0: no limit */

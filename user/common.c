@@ -104,6 +104,8 @@ int nd_session_create(struct nd_nl *nl, uint32_t kind,
 		flags |= NETDIAG_F_DETACH;
 	if (o->no_stack)
 		flags |= NETDIAG_F_NO_STACK;
+	if (o->include_normal)
+		flags |= NETDIAG_F_INCLUDE_NORMAL;
 	mnl_attr_put_u32(nlh, NETDIAG_A_FLAGS, flags);
 	nd_put_filter(nlh, o);
 	if (o->group_by)
@@ -149,6 +151,7 @@ static const char *const nd_stat_names[NETDIAG_STAT_A_MAX + 1] = {
 	[NETDIAG_STAT_A_EVENTS_LOST] = "events_lost",
 	[NETDIAG_STAT_A_EVENTS_UNDELIVERED] = "events_undelivered",
 	[NETDIAG_STAT_A_MISSED] = "missed",
+	[NETDIAG_STAT_A_NORMAL_FREES] = "normal_frees",
 };
 
 const char *stat_name(int attr)

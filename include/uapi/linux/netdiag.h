@@ -154,7 +154,8 @@ enum netdiag_kind {
 enum netdiag_flags {
 	NETDIAG_F_DETACH	= 1U << 0, /* survive the creating socket */
 	NETDIAG_F_NO_STACK	= 1U << 1, /* do not capture kernel stacks */
-	__NETDIAG_F_ALL		= (1U << 2) - 1
+	NETDIAG_F_INCLUDE_NORMAL = 1U << 2, /* count frees that are not drops */
+	__NETDIAG_F_ALL		= (1U << 3) - 1
 };
 
 /* What the drop-stats key is made of (NETDIAG_A_GROUP_BY). */
@@ -263,6 +264,8 @@ enum netdiag_stat_attr {
 	NETDIAG_STAT_A_EVENTS_LOST,	/* per-CPU ring full */
 	NETDIAG_STAT_A_EVENTS_UNDELIVERED, /* no listener / socket full */
 	NETDIAG_STAT_A_MISSED,		/* probe hits lost by the kernel */
+	NETDIAG_STAT_A_NORMAL_FREES,	/* kfree_skb that is not a drop:
+					 * set aside, see docs/architecture.md */
 	__NETDIAG_STAT_A_MAX
 };
 #define NETDIAG_STAT_A_MAX (__NETDIAG_STAT_A_MAX - 1)
