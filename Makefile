@@ -36,7 +36,10 @@ compat-check:
 	@test -n "$(KDIR)" || { echo "usage: make compat-check KDIR=<prepared kernel tree>"; exit 2; }
 	$(MAKE) modules KDIR=$(KDIR)
 
-check: all
+# deps first, then a fresh make: the kernel list is read after installing
+check:
+	tests/install-deps.sh
+	$(MAKE) all
 	tests/run-all.sh
 
 demo:

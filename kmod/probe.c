@@ -15,6 +15,7 @@
 #include <linux/namei.h>
 #include <linux/utsname.h>
 #include <linux/rculist.h>
+#include <linux/workqueue.h>
 #include "netdiag.h"
 
 DEFINE_MUTEX(nd_probe_mutex);
@@ -410,14 +411,50 @@ out:
 	return err;
 }
 
+/*
+ * A point whose last subscriber left stays armed (with no subscriber, a hit
+ * costs one call and an empty list walk) for ND_LINGER_MS, then is disarmed
+ * if nobody came back. Starting and stopping sessions in a loop then does
+ * not patch kernel text (static keys, int3) on every cycle.
+ */
+#define ND_LINGER_MS 2000
+
+static void nd_linger_fn(struct work_struct *w);
+static DECLARE_DELAYED_WORK(nd_linger_work, nd_linger_fn);
+
+static void nd_disarm_idle(void)
+{
+	bool any = false;
+	unsigned int i;
+
+	for (i = 0; i < nd_catalog_count(); i++) {
+		struct nd_point *pt = nd_catalog_get(i);
+
+		if (pt->active >= 0 && !pt->nsubs) {
+			nd_point_disarm(pt);
+			any = true;
+		}
+	}
+	if (any)
+		nd_synchronize_handlers();
+}
+
+static void nd_linger_fn(struct work_struct *w)
+{
+	mutex_lock(&nd_probe_mutex);
+	nd_disarm_idle();
+	mutex_unlock(&nd_probe_mutex);
+}
+
 void nd_probe_unsubscribe(struct nd_sub *sub)
 {
 	struct nd_point *pt = sub->pt;
 
 	mutex_lock(&nd_probe_mutex);
 	list_del_rcu(&sub->node);
-	if (--pt->nsubs == 0)
-		nd_point_disarm(pt);
+	if (--pt->nsubs == 0 && pt->active >= 0)
+		mod_delayed_work(system_wq, &nd_linger_work,
+				 msecs_to_jiffies(ND_LINGER_MS));
 	mutex_unlock(&nd_probe_mutex);
 }
 
@@ -475,7 +512,12 @@ int nd_probe_init(void)
 	return register_module_notifier(&nd_module_nb);
 }
 
+/* After every session is gone: nothing may stay hooked. */
 void nd_probe_exit(void)
 {
 	unregister_module_notifier(&nd_module_nb);
+	cancel_delayed_work_sync(&nd_linger_work);
+	mutex_lock(&nd_probe_mutex);
+	nd_disarm_idle();
+	mutex_unlock(&nd_probe_mutex);
 }
