@@ -19,19 +19,8 @@ static void count_report(const struct nd_sess_info *si, bool final)
 		jw_str("report", final ? "summary" : "interval");
 		print_session_stats_json(si);
 		jw_start_arr("points");
-		for (i = 0; i < si->npoints; i++) {
-			const struct nd_point_info *p = &si->points[i];
-
-			jw_start_obj(NULL);
-			jw_str("name", p->name);
-			jw_str("state", probe_state_name(p->state));
-			jw_str("hook", hook_kind_name(p->hook));
-			jw_u64("hits", p->hits);
-			jw_u64("missed", p->missed);
-			if (p->why[0])
-				jw_str("why", p->why);
-			jw_end_obj();
-		}
+		for (i = 0; i < si->npoints; i++)
+			print_point_json(&si->points[i]);
 		jw_end_arr();
 		jw_end_obj();
 		jw_flush();
@@ -81,14 +70,7 @@ int cmd_count(int argc, char **argv, const struct nd_cmd *cmd)
 			return 1;
 		}
 		if (o.detach) {
-			if (nd_json) {
-				jw_start_obj(NULL);
-				jw_u64("session", id);
-				jw_end_obj();
-				jw_flush();
-			} else {
-				printf("session %u started (detached)\n", id);
-			}
+			print_detached(id, "ndctl count --once --session");
 			nl_close(&nl);
 			return 0;
 		}
@@ -98,16 +80,7 @@ int cmd_count(int argc, char **argv, const struct nd_cmd *cmd)
 	for (;;) {
 		bool last;
 
-		if (!o.once) {
-			double wait = o.interval;
-
-			if (o.duration > 0 && nd_now() + wait > start + o.duration)
-				wait = start + o.duration - nd_now();
-			if (wait > 0)
-				nd_sleep(wait);
-		}
-		last = o.once || nd_stop ||
-		       (o.duration > 0 && nd_now() >= start + o.duration - 0.01);
+		nd_next_report(&o, start, &last);
 		err = nd_session_query(&nl, id, &si);
 		if (err) {
 			nl_perror(&nl, "reading the session");

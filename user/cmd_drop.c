@@ -365,15 +365,7 @@ int cmd_drop_stats(int argc, char **argv, const struct nd_cmd *cmd)
 		}
 		own = !o.detach;
 		if (o.detach) {
-			if (nd_json) {
-				jw_start_obj(NULL);
-				jw_u64("session", id);
-				jw_end_obj();
-				jw_flush();
-			} else {
-				printf("session %u started (detached); read it with: ndctl drop stats --session %u --once\n",
-				       id, id);
-			}
+			print_detached(id, "ndctl drop stats --once --session");
 			nl_close(&nl);
 			return 0;
 		}
@@ -384,16 +376,7 @@ int cmd_drop_stats(int argc, char **argv, const struct nd_cmd *cmd)
 	for (;;) {
 		bool last;
 
-		if (!o.once) {
-			double wait = o.interval;
-
-			if (o.duration > 0 && nd_now() + wait > start + o.duration)
-				wait = start + o.duration - nd_now();
-			if (wait > 0)
-				nd_sleep(wait);
-		}
-		last = o.once || nd_stop ||
-		       (o.duration > 0 && nd_now() >= start + o.duration - 0.01);
+		nd_next_report(&o, start, &last);
 		err = fetch(&nl, id, !o.once, &set);
 		if (!err)
 			err = nd_session_query(&nl, id, &si);

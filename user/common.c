@@ -55,6 +55,47 @@ int nd_sleep(double sec)
 	return 1;
 }
 
+void nd_next_report(const struct nd_opts *o, double start, bool *last)
+{
+	if (!o->once) {
+		double wait = o->interval;
+
+		if (o->duration > 0 && nd_now() + wait > start + o->duration)
+			wait = start + o->duration - nd_now();
+		if (wait > 0)
+			nd_sleep(wait);
+	}
+	*last = o->once || nd_stop ||
+		(o->duration > 0 && nd_now() >= start + o->duration - 0.01);
+}
+
+void print_detached(uint32_t id, const char *how_to_read)
+{
+	if (nd_json) {
+		jw_start_obj(NULL);
+		jw_u64("session", id);
+		jw_end_obj();
+		jw_flush();
+	} else {
+		printf("session %u started (detached); read it with: %s %u\n",
+		       id, how_to_read, id);
+	}
+}
+
+void print_point_json(const struct nd_point_info *p)
+{
+	jw_start_obj(NULL);
+	jw_str("name", p->name);
+	jw_str("state", probe_state_name(p->state));
+	jw_str("hook", hook_kind_name(p->hook));
+	jw_str("target", p->target);
+	jw_u64("hits", p->hits);
+	jw_u64("missed", p->missed);
+	if (p->why[0])
+		jw_str("why", p->why);
+	jw_end_obj();
+}
+
 static void nd_put_filter(struct nlmsghdr *nlh, const struct nd_opts *o)
 {
 	struct nlattr *nest = mnl_attr_nest_start(nlh, NETDIAG_A_FILTER);
@@ -330,20 +371,8 @@ void print_session_json(const struct nd_sess_info *si)
 	jw_str("filter", si->filter);
 	print_session_stats_json(si);
 	jw_start_arr("points");
-	for (i = 0; i < si->npoints; i++) {
-		const struct nd_point_info *p = &si->points[i];
-
-		jw_start_obj(NULL);
-		jw_str("name", p->name);
-		jw_str("state", probe_state_name(p->state));
-		jw_str("hook", hook_kind_name(p->hook));
-		jw_str("target", p->target);
-		jw_u64("hits", p->hits);
-		jw_u64("missed", p->missed);
-		if (p->why[0])
-			jw_str("why", p->why);
-		jw_end_obj();
-	}
+	for (i = 0; i < si->npoints; i++)
+		print_point_json(&si->points[i]);
 	jw_end_arr();
 	jw_end_obj();
 }

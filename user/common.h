@@ -28,6 +28,12 @@ struct nd_sess_info {
 };
 
 void nd_install_signals(void);
+/* Wait for the next report of a periodic command; *last is set when this
+ * report is the final one (--once, --duration reached, or Ctrl-C). */
+void nd_next_report(const struct nd_opts *o, double start, bool *last);
+/* Print the id of a session left running with --detach. */
+void print_detached(uint32_t id, const char *how_to_read);
+void print_point_json(const struct nd_point_info *p);
 /* Sleep up to sec seconds; returns early (1) when a signal asked to stop. */
 int nd_sleep(double sec);
 double nd_now(void);
