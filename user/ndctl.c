@@ -76,7 +76,8 @@ static void usage(FILE *f)
 		fprintf(f, "  %-16s %s\n", name, nd_cmds[i].summary);
 	}
 	fprintf(f, "\n'ndctl OBJECT VERB --help' lists a command's options.\n"
-		"Reading needs nothing special; creating sessions needs CAP_NET_ADMIN.\n");
+		"info, probes and session list/show work for any user; creating sessions and\n"
+		"reading drops (packet headers, stacks) need CAP_NET_ADMIN.\n");
 }
 
 int main(int argc, char **argv)

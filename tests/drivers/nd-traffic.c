@@ -5,6 +5,8 @@
  *   nd-traffic tcp-sink ADDR PORT                       accept one, print bytes
  *   nd-traffic tcp-send SRC DST PORT BYTES              connect, send, close
  *   nd-traffic flood SRC DST DPORT SECONDS              UDP as fast as possible
+ *   nd-traffic flows SRC DST SPORT0 NFLOWS DPORT        one datagram from each of
+ *                                                       NFLOWS source ports
  * Addresses may be IPv4 or IPv6. Exit status 0 on success.
  */
 #include <arpa/inet.h>
@@ -104,6 +106,31 @@ static int flood(int argc, char **argv)
 	return 0;
 }
 
+static int flows(int argc, char **argv)
+{
+	struct sockaddr_storage dst;
+	socklen_t dlen;
+	char buf[32] = { 0 };
+	long i, n, sent = 0;
+	int sport0;
+
+	if (argc < 7)
+		return 2;
+	sport0 = atoi(argv[4]);
+	n = strtol(argv[5], NULL, 0);
+	mkaddr(argv[3], atoi(argv[6]), &dst, &dlen);
+	for (i = 0; i < n; i++) {
+		int fd = bound_socket(SOCK_DGRAM, argv[2], sport0 + i);
+
+		if (sendto(fd, buf, sizeof(buf), 0, (void *)&dst, dlen) >= 0 ||
+		    errno == ENOBUFS || errno == EPERM)
+			sent++;
+		close(fd);
+	}
+	printf("sent %ld\n", sent);
+	return sent == n ? 0 : 1;
+}
+
 static int tcp_sink(int argc, char **argv)
 {
 	char buf[65536];
@@ -161,6 +188,8 @@ int main(int argc, char **argv)
 		return udp(argc, argv);
 	if (argc > 1 && !strcmp(argv[1], "flood"))
 		return flood(argc, argv);
+	if (argc > 1 && !strcmp(argv[1], "flows"))
+		return flows(argc, argv);
 	if (argc > 1 && !strcmp(argv[1], "tcp-sink"))
 		return tcp_sink(argc, argv);
 	if (argc > 1 && !strcmp(argv[1], "tcp-send"))
