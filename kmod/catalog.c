@@ -41,6 +41,16 @@ static void nd_tp_skb_only(void *data, struct sk_buff *skb)
 	nd_point_fire(data, &hit);
 }
 
+/* openvswitch's own tracepoint: its struct types are private to the module,
+ * so they are taken as opaque pointers (same calling convention). */
+static void nd_tp_ovs_dp_upcall(void *data, void *dp, struct sk_buff *skb,
+				const void *key, const void *upcall_info)
+{
+	struct nd_hit hit = { .skb = skb };
+
+	nd_point_fire(data, &hit);
+}
+
 #define ND_TP(tp, fn) { .kind = NETDIAG_HOOK_TRACEPOINT, .target = tp, \
 			.tp_probe = fn, .skb_arg = -1, .reason_arg = -1 }
 #define ND_KP(sym, skb, reason) { .kind = NETDIAG_HOOK_KPROBE, .target = sym, \
@@ -83,6 +93,11 @@ static const struct nd_hookdef nd_defs_tun_net_xmit[] = {
 	ND_KP("tun_net_xmit", 0, -1),
 };
 
+static const struct nd_hookdef nd_defs_ovs_dp_upcall[] = {
+	ND_TP("ovs_dp_upcall", nd_tp_ovs_dp_upcall),
+	ND_KP("ovs_dp_upcall", 1, -1),
+};
+
 static const struct nd_hookdef nd_defs_ovs_vport_receive[] = {
 	ND_KP("ovs_vport_receive", 1, -1),
 };
@@ -108,6 +123,9 @@ static struct nd_point nd_catalog[] = {
 		 nd_defs_tun_net_xmit),
 	ND_POINT("openvswitch:ovs_vport_receive", "openvswitch",
 		 "a packet enters the OVS datapath", nd_defs_ovs_vport_receive),
+	ND_POINT("openvswitch:ovs_dp_upcall", "openvswitch",
+		 "a flow miss is sent to ovs-vswitchd (module tracepoint)",
+		 nd_defs_ovs_dp_upcall),
 };
 
 unsigned int nd_catalog_count(void)

@@ -9,8 +9,8 @@ pass=0 fail=0
 add() { # add "<label>: N passed, N failed" from a log
 	local line p f
 	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
-	p=$(echo "$line" | sed -E 's/.* ?([0-9]+) passed.*/\1/')
-	f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+	p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+	f=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
 	if [ -z "$line" ]; then p=0 f=1; echo "not ok - $2 printed no result"; fi
 	pass=$((pass + p)) fail=$((fail + f))
 }

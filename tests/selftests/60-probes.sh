@@ -26,6 +26,22 @@ modprobe tun
 check_eq "tun point re-attached after a second modprobe" "$(st tun:tun_net_xmit)" attached
 "$NDCTL" session stop "$id" >/dev/null
 
+# a tracepoint that lives in a module (found through the tracepoint
+# module notifier), before and after the module loads
+modprobe -r openvswitch 2>/dev/null
+id=$("$NDCTL" -j count --detach --point openvswitch:ovs_dp_upcall | jq -r .session)
+check_eq "ovs_dp_upcall waits for openvswitch" "$(st openvswitch:ovs_dp_upcall)" waiting
+if modprobe openvswitch 2>/dev/null; then
+	check_eq "ovs_dp_upcall attached after modprobe openvswitch" "$(st openvswitch:ovs_dp_upcall)" attached
+	check_eq "it is hooked as a tracepoint" \
+		"$("$NDCTL" -j session show "$id" | jq -r '.points[0].hook')" tracepoint
+	modprobe -r openvswitch
+	check_eq "ovs_dp_upcall waiting after rmmod openvswitch" "$(st openvswitch:ovs_dp_upcall)" waiting
+else
+	not_ok "modprobe openvswitch failed"
+fi
+"$NDCTL" session stop "$id" >/dev/null
+
 # exact counts through the ftrace hook and the tracepoints
 topo_up || { not_ok "topology"; exit 1; }
 id=$("$NDCTL" -j count --detach --src-ip 10.0.0.1 --protocol icmp \
