@@ -95,6 +95,7 @@ int nd_probe_subscribe(struct nd_sub *sub, bool required,
 		       struct netlink_ext_ack *extack);
 void nd_probe_unsubscribe(struct nd_sub *sub);
 void nd_probe_sync(void);
+void nd_probe_module_going(const char *modname);
 u64 nd_point_hits(struct nd_point *pt);
 u64 nd_point_missed(struct nd_point *pt);
 void nd_point_refresh(struct nd_point *pt);

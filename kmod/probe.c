@@ -463,14 +463,46 @@ void nd_probe_sync(void)
 	nd_synchronize_handlers();
 }
 
+/*
+ * Disarm every point of a module that is going away. Called from the
+ * tracepoint module notifier (tracepoint.c) too: the tracepoint core checks
+ * right after its GOING notification that no probe is left on the module's
+ * tracepoints, before the general module notifiers run.
+ */
+void nd_probe_module_going(const char *modname)
+{
+	bool synced = false;
+	unsigned int i;
+
+	mutex_lock(&nd_probe_mutex);
+	for (i = 0; i < nd_catalog_count(); i++) {
+		struct nd_point *pt = nd_catalog_get(i);
+
+		if (!pt->module || strcmp(pt->module, modname) || pt->active < 0)
+			continue;
+		nd_point_disarm(pt);
+		if (!synced) {
+			nd_synchronize_handlers();
+			synced = true;
+		}
+		pt->state = NETDIAG_PROBE_WAITING;
+		snprintf(pt->why, sizeof(pt->why),
+			 "module %s unloaded; waiting for it to load", modname);
+	}
+	mutex_unlock(&nd_probe_mutex);
+}
+
 static int nd_module_event(struct notifier_block *nb, unsigned long state,
 			   void *data)
 {
 	struct module *mod = data;
 	unsigned int i;
-	bool synced = false;
 
-	if (state != MODULE_STATE_LIVE && state != MODULE_STATE_GOING)
+	if (state == MODULE_STATE_GOING) {
+		nd_probe_module_going(mod->name);
+		return NOTIFY_OK;
+	}
+	if (state != MODULE_STATE_LIVE)
 		return NOTIFY_DONE;
 	mutex_lock(&nd_probe_mutex);
 	for (i = 0; i < nd_catalog_count(); i++) {
@@ -478,24 +510,9 @@ static int nd_module_event(struct notifier_block *nb, unsigned long state,
 
 		if (!pt->module || strcmp(pt->module, mod->name))
 			continue;
-		if (state == MODULE_STATE_LIVE) {
-			if (pt->nsubs && pt->active < 0 && nd_point_arm(pt))
-				pr_info("%s: probe point %s not armed after module %s loaded: %s\n",
-					KBUILD_MODNAME, pt->name, mod->name,
-					pt->why);
-			else if (pt->nsubs)
-				pr_debug("armed %s\n", pt->name);
-		} else if (pt->active >= 0) {
-			nd_point_disarm(pt);
-			if (!synced) {
-				nd_synchronize_handlers();
-				synced = true;
-			}
-			pt->state = NETDIAG_PROBE_WAITING;
-			snprintf(pt->why, sizeof(pt->why),
-				 "module %s unloaded; waiting for it to load",
-				 mod->name);
-		}
+		if (pt->nsubs && pt->active < 0 && nd_point_arm(pt))
+			pr_info("probe point %s not armed after module %s loaded: %s\n",
+				pt->name, mod->name, pt->why);
 	}
 	mutex_unlock(&nd_probe_mutex);
 	return NOTIFY_OK;

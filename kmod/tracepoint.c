@@ -60,6 +60,10 @@ static int nd_tp_module_event(struct notifier_block *nb, unsigned long val,
 	struct tp_module *tpm = data;
 	struct nd_tp_mod *m, *tmp;
 
+	/* our probes must be off the module's tracepoints before the
+	 * tracepoint core checks them, right after this notification */
+	if (val == MODULE_STATE_GOING)
+		nd_probe_module_going(tpm->mod->name);
 	mutex_lock(&nd_tp_lock);
 	if (val == MODULE_STATE_COMING) {
 		m = kzalloc(sizeof(*m), GFP_KERNEL);
