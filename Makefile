@@ -5,6 +5,7 @@
 #                         headers) every kernel under /lib/modules with headers
 #   make check            every test (unit, DKMS, VM); ends "N passed, N failed"
 #   make demo             a drop scenario in a VM, with ndctl output
+#   make reliability      cycles under traffic, genl fuzzing, permission matrix
 #   make deps             install the Debian packages the build and tests need
 #   make dkms-install     register the module source with DKMS
 #   make compat-check KDIR=<prepared tree>   compile check against any tree
@@ -45,6 +46,12 @@ check:
 demo:
 	tests/demo.sh
 
+# load/unload and session cycles under traffic, genl fuzzing, permissions
+reliability:
+	tests/install-deps.sh
+	$(MAKE) all
+	tests/vm/run.sh reliability
+
 deps:
 	tests/install-deps.sh
 
@@ -57,4 +64,4 @@ clean:
 	$(MAKE) -C tests/user clean 2>/dev/null || true
 	rm -rf build
 
-.PHONY: all user drivers modules compat-check check demo deps dkms-install clean
+.PHONY: all user drivers modules compat-check check demo reliability deps dkms-install clean

@@ -4,9 +4,12 @@
  * and print "errno=N msg=<extack>" for each. Used by the bad-input tests.
  *   nd-genl-raw unknown-attr | wrong-type | nine-ifaces | unknown-session |
  *               no-kind | bad-kind | bad-flags | short-ip | create-ok
+ *   nd-genl-raw cycles N   create and destroy a session N times; prints
+ *                          "cycles=N failed=F"
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <libmnl/libmnl.h>
@@ -69,6 +72,18 @@ static int fam_cb(const struct nlmsghdr *nlh)
 	return 0;
 }
 
+static unsigned int created;
+
+static int id_cb(const struct nlmsghdr *nlh)
+{
+	const struct nlattr *a;
+
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr))
+		if (mnl_attr_get_type(a) == NETDIAG_A_SESSION_ID)
+			created = mnl_attr_get_u32(a);
+	return 0;
+}
+
 static struct nlmsghdr *req(char *buf, unsigned short type, int cmd)
 {
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
@@ -105,6 +120,28 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
+	if (!strcmp(c, "cycles")) {
+		long n = argc > 2 ? strtol(argv[2], NULL, 0) : 1000, k, failed = 0;
+
+		for (k = 0; k < n; k++) {
+			nlh = req(buf, family, NETDIAG_CMD_SESSION_NEW);
+			mnl_attr_put_u32(nlh, NETDIAG_A_KIND, 1 + k % 2);
+			nest = mnl_attr_nest_start(nlh, NETDIAG_A_FILTER);
+			mnl_attr_put_u8(nlh, NETDIAG_FILTER_A_L4_PROTO, 17);
+			mnl_attr_nest_end(nlh, nest);
+			created = 0;
+			if (talk(nlh, id_cb) || !created) {
+				failed++;
+				continue;
+			}
+			nlh = req(buf, family, NETDIAG_CMD_SESSION_DEL);
+			mnl_attr_put_u32(nlh, NETDIAG_A_SESSION_ID, created);
+			if (talk(nlh, NULL))
+				failed++;
+		}
+		printf("cycles=%ld failed=%ld\n", n, failed);
+		return failed ? 1 : 0;
+	}
 	if (!strcmp(c, "unknown-attr")) {
 		nlh = req(buf, family, NETDIAG_CMD_SESSION_NEW);
 		mnl_attr_put_u32(nlh, NETDIAG_A_KIND, NETDIAG_KIND_DROP_STATS);

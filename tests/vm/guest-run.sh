@@ -15,13 +15,17 @@ dmesg -n 1
 [ -f "$ND_KO" ] || echo "ND-TAP: not ok - netdiag.ko missing for $kver ($ND_KO)"
 if [ -z "$tests" ] || [ "$tests" = all ]; then
 	tests=$(ls [0-9]*.sh | sort)
+elif [ "$tests" = reliability ]; then
+	tests=$(ls r[0-9]*.sh | sort)
 fi
 for t in $tests; do
 	[ -f "$t" ] || t=$(ls ${t}*.sh 2>/dev/null | head -1)
 	[ -f "$t" ] || { echo "ND-TAP: not ok - no test $t"; continue; }
 	echo "# --- $t"
 	start=$(date +%s)
-	timeout -k 5 300 bash "./$t"
+	limit=300
+	case "$t" in r[0-9]*) limit=1500 ;; esac
+	timeout -k 5 $limit bash "./$t"
 	rc=$?
 	[ $rc -eq 124 ] && echo "ND-TAP: not ok - $t timed out"
 	echo "# --- $t done in $(( $(date +%s) - start ))s (rc $rc)"
