@@ -70,6 +70,7 @@ struct nd_point {
 	unsigned int nsubs;
 	int active;			/* index into defs of the armed hook, -1 */
 	int last;			/* the hook that worked last, -1 */
+	unsigned long checked;		/* jiffies of the last idle check */
 	u8 state;			/* enum netdiag_probe_state */
 	char why[128];
 	char symbol[64];		/* resolved symbol (with clone suffix) */

@@ -369,16 +369,25 @@ u64 nd_point_missed(struct nd_point *pt)
 	return m;
 }
 
-/* Work out the state of an idle point for display (probe dump, debugfs):
- * try to arm and disarm it at once. */
+/*
+ * Work out the state of an idle point for display (probe dump, debugfs) by
+ * arming and disarming it. That patches kernel text and waits for RCU, so
+ * the answer is kept for ND_REFRESH_SECS; module load/unload of the point's
+ * module makes it stale at once.
+ */
+#define ND_REFRESH_SECS 30
+
 void nd_point_refresh(struct nd_point *pt)
 {
 	mutex_lock(&nd_probe_mutex);
-	if (pt->active < 0 && !pt->nsubs) {
+	if (pt->active < 0 && !pt->nsubs &&
+	    (pt->state == NETDIAG_PROBE_UNKNOWN ||
+	     time_after(jiffies, pt->checked + ND_REFRESH_SECS * HZ))) {
 		if (!nd_point_arm(pt)) {
 			nd_point_disarm(pt);
 			nd_synchronize_handlers();
 		}
+		pt->checked = jiffies;
 	}
 	mutex_unlock(&nd_probe_mutex);
 }
@@ -478,8 +487,13 @@ void nd_probe_module_going(const char *modname)
 	for (i = 0; i < nd_catalog_count(); i++) {
 		struct nd_point *pt = nd_catalog_get(i);
 
-		if (!pt->module || strcmp(pt->module, modname) || pt->active < 0)
+		if (!pt->module || strcmp(pt->module, modname))
 			continue;
+		if (pt->active < 0) {
+			if (!pt->nsubs)
+				pt->state = NETDIAG_PROBE_UNKNOWN; /* re-check */
+			continue;
+		}
 		nd_point_disarm(pt);
 		if (!synced) {
 			nd_synchronize_handlers();
@@ -510,6 +524,8 @@ static int nd_module_event(struct notifier_block *nb, unsigned long state,
 
 		if (!pt->module || strcmp(pt->module, mod->name))
 			continue;
+		if (!pt->nsubs && pt->active < 0)
+			pt->state = NETDIAG_PROBE_UNKNOWN;	/* re-check */
 		if (pt->nsubs && pt->active < 0 && nd_point_arm(pt))
 			pr_info("probe point %s not armed after module %s loaded: %s\n",
 				pt->name, mod->name, pt->why);
