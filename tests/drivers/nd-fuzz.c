@@ -164,11 +164,13 @@ int main(int argc, char **argv)
 	struct mnl_socket *sock;
 	unsigned int seq = 1;
 	uint16_t family = 0;
+	unsigned long long seed0;
 	int one = 1;
 
 	rs = argc > 2 ? strtoull(argv[2], NULL, 0) : 0x6e64667a;
 	if (!rs)
 		rs = 1;
+	seed0 = rs;
 	sock = mnl_socket_open(NETLINK_GENERIC);
 	if (!sock || mnl_socket_bind(sock, 0, MNL_SOCKET_AUTOPID) < 0)
 		return 1;
@@ -262,7 +264,7 @@ int main(int argc, char **argv)
 	}
 	/* the sessions this socket created die with it (not the detached) */
 	printf("fuzz: sent %ld answered %ld ok %ld timeouts %ld seed %llu\n",
-	       count, answered, ok, timeouts, (unsigned long long)rs);
+	       count, answered, ok, timeouts, seed0);
 	for (i = 1; i < 140; i++)
 		if (errs[i])
 			printf("fuzz: errno %ld (%s): %ld\n", i, strerror(i), errs[i]);
