@@ -6,6 +6,7 @@
 #   make check            every test (unit, DKMS, VM); ends "N passed, N failed"
 #   make demo             a drop scenario in a VM, with ndctl output
 #   make reliability      cycles under traffic, genl fuzzing, permission matrix
+#   make kunit            build the debug test kernel (cached) and run KUnit on it
 #   make deps             install the Debian packages the build and tests need
 #   make dkms-install     register the module source with DKMS
 #   make compat-check KDIR=<prepared tree>   compile check against any tree
@@ -24,7 +25,7 @@ drivers:
 modules:
 	@set -e; for k in $(KERNELS); do \
 		kdir=$${KDIR:-/lib/modules/$$k/build}; \
-		[ "$$k" = custom ] && k=$$(make -s -C $$kdir kernelrelease 2>/dev/null || echo custom); \
+		[ "$$k" = custom ] && k=$$(make --no-print-directory -s -C $$kdir kernelrelease 2>/dev/null || echo custom); \
 		out=build/$$k; mkdir -p $$out/src; \
 		rm -rf $$out/src/include; cp -r include $$out/src/; \
 		mkdir -p $$out/src/kmod; cp -r kmod/. $$out/src/kmod/; \
@@ -46,6 +47,16 @@ check:
 demo:
 	tests/demo.sh
 
+# the self-built test kernel (KUnit, KASAN, lockdep, kmemleak) and the
+# KUnit suites on it; the kernel is cached outside the repository
+kunit:
+	@set -e; K=$$(tests/kernel/build.sh | tail -1); \
+	rel=$$(cat $$K/obj/include/config/kernel.release); \
+	$(MAKE) modules KDIR=$$K/obj; \
+	$(MAKE) -C tests/kunit KDIR=$$K/obj; \
+	cp tests/kunit/netdiag_kunit.ko build/$$rel/; \
+	ND_KERNEL_IMAGE=$$K/bzImage tests/vm/run.sh -k $$rel k10
+
 # load/unload and session cycles under traffic, genl fuzzing, permissions
 reliability:
 	tests/install-deps.sh
@@ -64,4 +75,4 @@ clean:
 	$(MAKE) -C tests/user clean 2>/dev/null || true
 	rm -rf build
 
-.PHONY: all user drivers modules compat-check check demo reliability deps dkms-install clean
+.PHONY: all user drivers modules compat-check check demo kunit reliability deps dkms-install clean

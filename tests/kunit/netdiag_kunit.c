@@ -155,10 +155,10 @@ static void pkt_ipv6_ext_frag(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, p.ip_id, 9);
 	KUNIT_EXPECT_EQ(test, p.ip_frag, 0x2000);
 	/* a non-first fragment has no ports */
-	f[l4 - 8 + 2] = 0x01;			/* offset 32 bytes */
+	f[l4 - 8 + 2] = 0x01;			/* offset field 0x0101: 32 units, M */
 	KUNIT_EXPECT_EQ(test, nd_pkt_parse_eth(f, l4 + 8, &p), 0);
 	KUNIT_EXPECT_FALSE(test, p.flags & ND_PKT_HAS_PORTS);
-	KUNIT_EXPECT_EQ(test, p.ip_frag & 0x1fff, 4);
+	KUNIT_EXPECT_EQ(test, p.ip_frag & 0x1fff, 32);	/* 8-byte units */
 }
 
 static void pkt_arp_icmp(struct kunit *test)

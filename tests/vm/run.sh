@@ -4,6 +4,8 @@
 # emulation only: never /dev/kvm) with the host root shared read-only over
 # 9p, run the selftests inside, and print their TAP results.
 # Usage: tests/vm/run.sh [-k KVER]... [TEST...]
+# ND_KERNEL_IMAGE=path boots that image instead of /boot/vmlinuz-KVER (the
+# self-built test kernel, whose release is KVER).
 # Prints "vm: N passed, N failed" last; exits 1 on any failure.
 set -u
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -42,7 +44,7 @@ for k in "${kernels[@]}"; do
 		timeout -k 10 1500 qemu-system-x86_64 -accel tcg,thread=multi \
 			-machine q35 -cpu max -smp 2 -m 2G -nographic -no-reboot \
 			-nodefaults -serial stdio "${bios[@]}" \
-			-kernel "/boot/vmlinuz-$k" -initrd "$initrd" \
+			-kernel "${ND_KERNEL_IMAGE:-/boot/vmlinuz-$k}" -initrd "$initrd" \
 			-virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
 			-append "console=ttyS0 rdinit=/init panic=-1 oops=panic quiet loglevel=4 mitigations=off nd.init=$repo/tests/vm/guest-init.sh nd.repo=$repo nd.tests=$tests" \
 			< /dev/null > "$log" 2>&1
