@@ -12,6 +12,7 @@ add() { # add "<label>: N passed, N failed" from a log
 	p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
 	f=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
 	if [ -z "$line" ]; then p=0 f=1; echo "not ok - $2 printed no result"; fi
+	if [ "$p" = 0 ] && [ "$f" = 0 ]; then f=1; echo "not ok - $2 ran no test"; fi
 	pass=$((pass + p)) fail=$((fail + f))
 }
 log=$(mktemp -d)

@@ -60,6 +60,11 @@ for k in "${kernels[@]}"; do
 		"# "*) [ -n "${ND_VERBOSE:-}" ] && echo "$line" ;;
 		esac
 	done < "$log"
+	if ! grep -aq 'ND-TAP:' "$log"; then
+		fail=$((fail + 1))
+		echo "not ok - [$k] the guest ran no test; last lines:"
+		tail -20 "$log" | sed 's/^/#   /'
+	fi
 	if ! grep -q 'ND-DONE' "$log"; then
 		fail=$((fail + 1))
 		echo "not ok - [$k] guest did not finish (panic or timeout); last lines:"
