@@ -18,10 +18,7 @@ static void count_report(const struct nd_sess_info *si, bool final)
 		jw_u64("session", si->id);
 		jw_str("report", final ? "summary" : "interval");
 		print_session_stats_json(si);
-		jw_start_arr("points");
-		for (i = 0; i < si->npoints; i++)
-			print_point_json(&si->points[i]);
-		jw_end_arr();
+		print_points_json(si);
 		jw_end_obj();
 		jw_flush();
 		return;
@@ -60,21 +57,11 @@ int cmd_count(int argc, char **argv, const struct nd_cmd *cmd)
 	if (nl_open(&nl))
 		return 2;
 	nd_install_signals();
-	if (o.session > 0) {
-		id = o.session;
-	} else {
-		err = nd_session_create(&nl, NETDIAG_KIND_COUNT, &o, &id);
-		if (err) {
-			nl_perror(&nl, "cannot start count");
-			nl_close(&nl);
-			return 1;
-		}
-		if (o.detach) {
-			print_detached(id, "ndctl count --once --session");
-			nl_close(&nl);
-			return 0;
-		}
-		own = true;
+	r = nd_session_open(&nl, NETDIAG_KIND_COUNT, &o, "count",
+			    "ndctl count --once --session", &id, &own);
+	if (r) {
+		nl_close(&nl);
+		return r > 0 ? 0 : 1;
 	}
 	start = nd_now();
 	for (;;) {

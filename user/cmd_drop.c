@@ -354,24 +354,14 @@ int cmd_drop_stats(int argc, char **argv, const struct nd_cmd *cmd)
 	if (nl_open(&nl))
 		return 2;
 	nd_install_signals();
-	if (o.session > 0) {
-		id = o.session;
-	} else {
-		err = nd_session_create(&nl, NETDIAG_KIND_DROP_STATS, &o, &id);
-		if (err) {
-			nl_perror(&nl, "cannot start drop stats");
-			nl_close(&nl);
-			return 1;
-		}
-		own = !o.detach;
-		if (o.detach) {
-			print_detached(id, "ndctl drop stats --once --session");
-			nl_close(&nl);
-			return 0;
-		}
-		if (!nd_json)
-			printf("Tracing drops (session %u, skb:kfree_skb). Ctrl-C to stop.\n", id);
+	r = nd_session_open(&nl, NETDIAG_KIND_DROP_STATS, &o, "drop stats",
+			    "ndctl drop stats --once --session", &id, &own);
+	if (r) {
+		nl_close(&nl);
+		return r > 0 ? 0 : 1;
 	}
+	if (o.session <= 0 && !nd_json)
+		printf("Tracing drops (session %u, skb:kfree_skb). Ctrl-C to stop.\n", id);
 	start = nd_now();
 	for (;;) {
 		bool last;

@@ -96,6 +96,40 @@ void print_point_json(const struct nd_point_info *p)
 	jw_end_obj();
 }
 
+void print_points_json(const struct nd_sess_info *si)
+{
+	int i;
+
+	jw_start_arr("points");
+	for (i = 0; i < si->npoints; i++)
+		print_point_json(&si->points[i]);
+	jw_end_arr();
+}
+
+int nd_session_open(struct nd_nl *nl, uint32_t kind, const struct nd_opts *o,
+		    const char *what, const char *how_to_read, uint32_t *id,
+		    bool *own)
+{
+	*own = false;
+	if (o->session > 0) {
+		*id = o->session;
+		return 0;
+	}
+	if (nd_session_create(nl, kind, o, id)) {
+		char msg[64];
+
+		snprintf(msg, sizeof(msg), "cannot start %s", what);
+		nl_perror(nl, msg);
+		return -1;
+	}
+	if (o->detach) {
+		print_detached(*id, how_to_read);
+		return 1;
+	}
+	*own = true;
+	return 0;
+}
+
 static void nd_put_filter(struct nlmsghdr *nlh, const struct nd_opts *o)
 {
 	struct nlattr *nest = mnl_attr_nest_start(nlh, NETDIAG_A_FILTER);
@@ -359,8 +393,6 @@ void print_session_stats_json(const struct nd_sess_info *si)
 
 void print_session_json(const struct nd_sess_info *si)
 {
-	int i;
-
 	jw_start_obj(NULL);
 	jw_u64("id", si->id);
 	jw_str("kind", kind_name(si->kind));
@@ -370,10 +402,7 @@ void print_session_json(const struct nd_sess_info *si)
 	jw_u64("max_entries", si->max_entries);
 	jw_str("filter", si->filter);
 	print_session_stats_json(si);
-	jw_start_arr("points");
-	for (i = 0; i < si->npoints; i++)
-		print_point_json(&si->points[i]);
-	jw_end_arr();
+	print_points_json(si);
 	jw_end_obj();
 }
 

@@ -34,6 +34,13 @@ void nd_next_report(const struct nd_opts *o, double start, bool *last);
 /* Print the id of a session left running with --detach. */
 void print_detached(uint32_t id, const char *how_to_read);
 void print_point_json(const struct nd_point_info *p);
+void print_points_json(const struct nd_sess_info *si);
+/* Use --session ID, or create a session of this kind. Returns 0 to go on
+ * (*own: ndctl stops it at the end), 1 when done (--detach printed the
+ * id), or -1 after printing the error. */
+int nd_session_open(struct nd_nl *nl, uint32_t kind, const struct nd_opts *o,
+		    const char *what, const char *how_to_read, uint32_t *id,
+		    bool *own);
 /* Sleep up to sec seconds; returns early (1) when a signal asked to stop. */
 int nd_sleep(double sec);
 double nd_now(void);
